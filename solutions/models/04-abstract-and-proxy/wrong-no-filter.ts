@@ -1,0 +1,35 @@
+// Known wrong: a proxy with its ordering, but its manager does not filter: closed and low-priority tickets show up as urgent.
+// Fails on: all
+import { CharField, DateTimeField, IntegerField, Manager, Model } from '../../../engine/index.ts';
+
+/** Shared columns, no table of its own: abstract. */
+export class Timestamped extends Model.define('desk', 'Timestamped', {
+  createdAt: DateTimeField({ autoNowAdd: true }),
+  updatedAt: DateTimeField({ autoNow: true }),
+}, { abstract: true }) {}
+
+export class Ticket extends Timestamped.define('desk', 'Ticket', {
+  title: CharField({ maxLength: 120 }),
+  status: CharField({ maxLength: 10, default: 'open' }),
+  priority: IntegerField({ default: 1 }),
+}) {
+  declare static objects: Manager<Ticket>;
+}
+
+export class UrgentQueue extends Manager<UrgentTicket> {
+  override getQueryset() {
+    return super.getQueryset();
+  }
+}
+
+/** The same table as Ticket, another view of it: proxy. */
+export class UrgentTicket extends Ticket.define('desk', 'UrgentTicket', {}, { proxy: true, ordering: ['-priority', 'id'] }) {
+  static override objects: UrgentQueue = new UrgentQueue(this);
+
+  async escalate(): Promise<void> {
+    this.priority = 5;
+    await this.save({ updateFields: ['priority', 'updatedAt'] });
+  }
+}
+
+export const models = [Ticket, UrgentTicket];

@@ -1,0 +1,14 @@
+// Reference solution: exercises/transactions/05-select-for-update
+import type { Database } from '../../../engine/index.ts';
+
+export async function reserveSeat(db: Database, showId: number, customer: string): Promise<boolean> {
+  return db.atomic(async () => {
+    // The row lock makes concurrent reservations of this show wait until we commit.
+    const lock = db.features.hasSelectForUpdate ? ' FOR UPDATE' : '';
+    const [show] = await db.query<{ seats_left: number }>(`SELECT seats_left FROM show_time WHERE id = ?${lock}`, [showId]);
+    if (!show || Number(show.seats_left) <= 0) return false;
+    await db.execute('UPDATE show_time SET seats_left = seats_left - 1 WHERE id = ?', [showId]);
+    await db.execute('INSERT INTO booking (show_id, customer) VALUES (?, ?)', [showId, customer]);
+    return true;
+  });
+}
