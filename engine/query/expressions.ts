@@ -7,6 +7,7 @@ import { FieldError } from '../models/errors.ts';
 import type { Field } from '../models/fields/field.ts';
 import type { Compiler } from './compiler.ts';
 import { combinedOutputField, valueOutputField } from './output-field.ts';
+import { Q, type QLike } from './q.ts';
 import type { Query } from './query.ts';
 
 export type Sql = [sql: string, params: SqlValue[]];
@@ -67,6 +68,25 @@ export abstract class Expression {
   }
   mod(other: unknown): CombinedExpression {
     return new CombinedExpression(this, '%', other);
+  }
+  /** Django's `exists & Q(...)`: a boolean expression combined with other conditions, as a Q. */
+  and(other: QLike): Q {
+    return new Q(this.asCondition('and')).and(other);
+  }
+  /** Django's `exists | Q(...)`. */
+  or(other: QLike): Q {
+    return new Q(this.asCondition('or')).or(other);
+  }
+  /** Django's `~exists`: the negated condition, as a Q (Exists overrides this to NOT EXISTS). */
+  not(): Q | Expression {
+    return new Q(this.asCondition('not')).not();
+  }
+  private asCondition(what: string): this {
+    const kind = this.outputField?.kind;
+    if (kind !== undefined && kind !== 'BooleanField') {
+      throw new TypeError(`${what}() combines conditions, and ${String(this)} is a ${kind}. For arithmetic use add()/sub()/mul()/div(); to compare, use a lookup.`);
+    }
+    return this;
   }
   asc(options: { nullsFirst?: boolean; nullsLast?: boolean } = {}): OrderBy {
     return new OrderBy(this, false, options);

@@ -290,7 +290,11 @@ export class Query {
   }
 
   private qRefersToAggregate(q: Q): boolean {
-    return q.children.some((c) => (c instanceof Q ? this.qRefersToAggregate(c) : Boolean(this.annotations.get(c[0].split('__')[0]!)?.containsAggregate)));
+    return q.children.some((c) =>
+      c instanceof Q ? this.qRefersToAggregate(c)
+      : c instanceof Expression ? c.containsAggregate
+      : Boolean(this.annotations.get(c[0].split('__')[0]!)?.containsAggregate),
+    );
   }
 
   buildWhere(q: Q, ctx: JoinContext, negated: boolean): WhereChild {
@@ -298,13 +302,28 @@ export class Query {
     if (q.negated && this.qCrossesMultiValued(q)) return this.excludeBySubquery(q);
     const inner: JoinContext = { ...ctx, outer: ctx.outer || q.negated || (q.connector === 'OR' && q.children.length > 1) };
     const children = q.children.map((child) =>
-      child instanceof Q ? this.buildWhere(child, inner, isNegated) : this.buildLookup(child[0], child[1], inner, isNegated),
+      child instanceof Q ? this.buildWhere(child, inner, isNegated)
+      : child instanceof Expression ? this.booleanCondition(child, inner)
+      : this.buildLookup(child[0], child[1], inner, isNegated),
     );
     return new WhereNode(children, q.connector, q.negated);
   }
 
   private qCrossesMultiValued(q: Q): boolean {
-    return q.children.some((c) => (c instanceof Q ? this.qCrossesMultiValued(c) : this.crossesMultiValued(c[0].split('__'))));
+    // An expression child (Exists...) keeps its rows in its own subquery: nothing to cross here.
+    return q.children.some((c) => (c instanceof Q ? this.qCrossesMultiValued(c) : c instanceof Expression ? false : this.crossesMultiValued(c[0].split('__'))));
+  }
+
+  /** An expression placed among the conditions of a Q: it must be true or false by itself. */
+  private booleanCondition(expression: Expression, ctx: JoinContext): WhereChild {
+    const resolved = expression.resolve(this, ctx);
+    const kind = resolved.outputField?.kind;
+    if (kind !== undefined && kind !== 'BooleanField') {
+      throw new TypeError(
+        `${String(expression)} is a ${kind}, not a condition: a Q holds lookups ({ views__gt: 10 }), other Qs or boolean expressions (Exists, ...). Compare it in a lookup instead.`,
+      );
+    }
+    return resolved;
   }
 
   /** exclude() across a many-valued relation: NOT (pk IN (rows that match)), as Django does. */

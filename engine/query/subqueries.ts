@@ -91,9 +91,17 @@ export class Subquery extends Expression {
 
 /** EXISTS (SELECT 1 ... LIMIT 1): a boolean, usable in annotate() and directly in filter()/exclude(). */
 export class Exists extends Subquery {
-  constructor(queryset: QueryHolder | Query) {
+  constructor(
+    queryset: QueryHolder | Query,
+    /** NOT EXISTS: Django's `~Exists(...)`, usable in annotate() as well as in filter(). */
+    readonly negated = false,
+  ) {
     super(queryset);
     this.outputField = BooleanField();
+  }
+
+  override not(): Exists {
+    return Object.assign(Object.create(Exists.prototype) as Exists, this, { negated: !this.negated });
   }
 
   override compile(c: Compiler): Sql {
@@ -107,6 +115,6 @@ export class Exists extends Subquery {
     q.extraSelect = [];
     const [sql, params] = this.compileInner(c, q);
     const constant = sql.replace(/^SELECT .*? FROM /s, `SELECT 1 AS ${c.qn('a')} FROM `);
-    return [`EXISTS(${constant})`, params];
+    return [`${this.negated ? 'NOT ' : ''}EXISTS(${constant})`, params];
   }
 }

@@ -104,6 +104,26 @@ describeDialects('expressions: Value, ExpressionWrapper, Case/When, Subquery, Ex
     expect(() => Post.objects.filter({ author: OuterRef('pk') }).sql()).toThrow(/OuterRef\('pk'\) must be used inside a Subquery/);
   });
 
+  t.test('Exists inside Q: or/and with lookups, negated, and NOT EXISTS as an annotation', async () => {
+    await smallBlog();
+    const hasComments = new Exists(Comment.objects.filter({ post: OuterRef('pk') }));
+    const titles = async (qs: ReturnType<typeof Post.objects.all>) => (await qs.orderBy('title')).map((p) => p.title);
+    // Discussed, or unpublished: every post. Django's Q(Exists(...)) | Q(published=False).
+    expect(await titles(Post.objects.filter(new Q(hasComments).or({ published: false })))).toEqual(['Draft', 'ORM', 'SQL']);
+    // The same from the expression's side (Django's Exists(...) | Q(...)), and an AND.
+    expect(await titles(Post.objects.filter(hasComments.or(new Q({ views__lt: 6 }))))).toEqual(['Draft', 'ORM', 'SQL']);
+    expect(await titles(Post.objects.filter(hasComments.and({ views__gt: 8 })))).toEqual(['SQL']);
+    // Negated inside a Q: not discussed, or more than 8 views.
+    expect(await titles(Post.objects.filter(new Q(hasComments).not().or({ views__gt: 8 })))).toEqual(['Draft', 'SQL']);
+    // Exists.not() is NOT EXISTS itself, usable where a value is expected.
+    const rows = await Post.objects.annotate({ quiet: hasComments.not() }).orderBy('title').valuesList('title', 'quiet');
+    expect(rows).toEqual([['Draft', true], ['ORM', false], ['SQL', false]]);
+    expect(Post.objects.filter(hasComments.not()).sql().sql).toMatch(/NOT EXISTS\(SELECT 1 AS/);
+    // A non-boolean expression is not a condition, and the error says what to write instead.
+    expect(() => Post.objects.filter(new Q(F('views')).or({ published: true })).sql()).toThrow(/F\(views\) is a IntegerField, not a condition/);
+    expect(() => Length('title').or({ published: true })).toThrow(/or\(\) combines conditions/);
+  });
+
   t.test('a Subquery in filter(), a nested OuterRef, and filter() before annotate() narrowing the aggregate', async () => {
     await smallBlog();
     const authorAverage = Post.objects.filter({ author: OuterRef('author') }).values('author').annotate({ a: Avg('views') }).values('a');
