@@ -8,7 +8,7 @@ import type { Driver, DriverConnection, QueryResult, ServerInfo, SqlValue } from
 import { DatabaseError, ProgrammingError, TransactionManagementError, wrapDriverError } from './errors.ts';
 import type { Features } from './features.ts';
 import { findPlaceholders } from './placeholders.ts';
-import { QueryLog } from './query-log.ts';
+import { QueryLog, type LoggedQuery } from './query-log.ts';
 import { TransactionState } from './transaction-state.ts';
 import type { DatabaseUrl } from './url.ts';
 
@@ -20,6 +20,7 @@ export interface AtomicOptions {
 export class Database {
   readonly log = new QueryLog();
   private readonly transactions = new AsyncLocalStorage<TransactionState>();
+  private cursorCount = 0;
 
   constructor(
     readonly alias: string,
@@ -60,6 +61,53 @@ export class Database {
     const conn = await this.acquire();
     try {
       return await this.runOn(conn, sql, params, 'query');
+    } finally {
+      conn.release();
+    }
+  }
+
+  /**
+   * The rows of one SELECT, `size` at a time, without holding the whole result: Django's
+   * server-side cursors, under QuerySet.iterator(). How depends on features.chunkedReads.
+   * The loop body may run other statements, inside a transaction or not.
+   */
+  async *chunks<Row = Record<string, unknown>>(sql: string, params: readonly SqlValue[], size: number): AsyncGenerator<Row[]> {
+    this.checkParams(sql, params);
+    const state = this.transactions.getStore();
+    state?.assertUsable();
+    const mode = this.features.chunkedReads;
+    if (mode === 'pages') {
+      throw new ProgrammingError(`${this.vendor} has no cursor that stays open beside other statements: page with LIMIT/OFFSET instead (QuerySet.iterator() does).`);
+    }
+    if (mode === 'declare') {
+      yield* this.cursorChunks(sql, params, size, state) as AsyncGenerator<Row[]>;
+      return;
+    }
+    if (state) {
+      // A half-read stream would block the pinned connection that the loop body's statements
+      // need: inside a transaction the result is read whole, as Django always does on MySQL.
+      const { rows } = await this.runOn(state.conn, sql, params, 'query', state);
+      for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size) as Row[];
+      return;
+    }
+    const conn = await this.acquire();
+    const started = performance.now();
+    let logged = false;
+    const log = (error?: string) => {
+      if (logged) return;
+      logged = true;
+      this.log.record({ sql, params, durationMs: performance.now() - started, kind: 'query', ...(error ? { error } : {}) });
+    };
+    try {
+      for await (const rows of conn.stream!(sql, params, size)) {
+        log(); // once, when the first rows arrive
+        yield rows as Row[];
+      }
+      log();
+    } catch (err) {
+      const error = wrapDriverError(err, this.dialect.mapError(err, this.url), sql);
+      log(error.message);
+      throw error;
     } finally {
       conn.release();
     }
@@ -218,6 +266,38 @@ export class Database {
     state.dropCallbacksOf(name);
   }
 
+  /** DECLARE ... CURSOR and FETCH FORWARD: in the caller's transaction, or in one of its own. */
+  private async *cursorChunks(sql: string, params: readonly SqlValue[], size: number, state: TransactionState | undefined) {
+    const name = `wb_cursor_${++this.cursorCount}`;
+    const own = state ? undefined : await this.acquire();
+    const conn = state?.conn ?? own!;
+    let open = false;
+    let failed = false;
+    try {
+      if (own) await this.control(own, 'BEGIN');
+      await this.runOn(conn, `DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params, 'query', state);
+      open = true;
+      for (;;) {
+        const { rows } = await this.runOn(conn, `FETCH FORWARD ${size} FROM ${name}`, [], 'cursor', state);
+        if (rows.length) yield rows;
+        if (rows.length < size) break;
+      }
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      // Also reached when the loop stops early: the cursor is closed, the connection freed.
+      // A transaction the loop body broke cannot run CLOSE; its rollback closes the cursor.
+      const usable = !failed && !state?.failureOwner()?.failure;
+      try {
+        if (open && usable) await this.runOn(conn, `CLOSE ${name}`, [], 'cursor', state);
+        if (own) await (usable ? this.control(own, 'COMMIT') : this.rollbackQuietly(own));
+      } finally {
+        own?.release();
+      }
+    }
+  }
+
   private async acquire(): Promise<DriverConnection> {
     try {
       return await this.driver.acquire();
@@ -242,7 +322,7 @@ export class Database {
     conn: DriverConnection,
     sql: string,
     params: readonly SqlValue[],
-    kind: 'query' | 'transaction',
+    kind: LoggedQuery['kind'],
     state?: TransactionState,
   ): Promise<QueryResult> {
     const started = performance.now();

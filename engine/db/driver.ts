@@ -18,6 +18,12 @@ export interface DriverConnection {
   run(sql: string, params: readonly SqlValue[]): Promise<QueryResult>;
   /** Give the connection back (to the pool, or unlock SQLite's single connection). */
   release(): void;
+  /**
+   * Rows of one SELECT as the caller consumes them, `size` at a time, for drivers that can read
+   * a result off the socket incrementally. Stopping early closes the connection: its unread
+   * rows would otherwise block the next statement.
+   */
+  stream?(sql: string, params: readonly SqlValue[], size: number): AsyncGenerator<Record<string, unknown>[]>;
 }
 
 export interface ServerInfo {

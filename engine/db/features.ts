@@ -40,4 +40,11 @@ export interface Features {
   maxQueryParams: number;
   /** Several transactions can run at once (SQLite: one writer, so atomic blocks are serialized). */
   supportsConcurrentTransactions: boolean;
+  /**
+   * How iterator() reads a large result a chunk at a time (Django's server-side cursors):
+   * 'declare' — DECLARE ... CURSOR and FETCH FORWARD n (PostgreSQL);
+   * 'stream' — the driver reads rows off the socket as they are consumed (mysql2);
+   * 'pages' — no cursor that can stay open beside other statements: LIMIT/OFFSET pages.
+   */
+  chunkedReads: 'declare' | 'stream' | 'pages';
 }

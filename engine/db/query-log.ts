@@ -6,8 +6,11 @@ export interface LoggedQuery {
   sql: string;
   params: readonly SqlValue[];
   durationMs: number;
-  /** 'transaction' for BEGIN/COMMIT/ROLLBACK/SAVEPOINT, 'query' for everything else. */
-  kind: 'query' | 'transaction';
+  /**
+   * 'transaction' for BEGIN/COMMIT/ROLLBACK/SAVEPOINT, 'cursor' for FETCH/CLOSE of a cursor a
+   * query opened (iterator()), 'query' for everything else.
+   */
+  kind: 'query' | 'transaction' | 'cursor';
   /** The error's message when the statement failed. */
   error?: string;
 }

@@ -268,9 +268,7 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
   /** Run the query (once: the rows are cached on this queryset). */
   async list(): Promise<R[]> {
     if (this.resultCache) return this.resultCache;
-    if (this.query.selectForUpdate && this.db.features.hasSelectForUpdate && !this.db.inAtomicBlock) {
-      throw new TransactionManagementError('selectForUpdate() cannot be used outside of a transaction: run it inside db.atomic(async () => { ... }).');
-    }
+    this.assertLockInTransaction();
     const compiled = this.compileOrEmpty();
     const rows = compiled ? await this.db.query(compiled.sql, compiled.params) : [];
     const results = this.toResults(rows, compiled);
@@ -285,10 +283,25 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
     yield* await this.list();
   }
 
-  /** Stream rows in chunks of `chunkSize` (keyset pages by primary key), without caching them. */
+  /**
+   * Rows `chunkSize` at a time, without caching them: one query read through a cursor
+   * (PostgreSQL) or a stream (MySQL/MariaDB; read whole inside a transaction), LIMIT/OFFSET
+   * pages on SQLite. prefetchRelated() runs once per chunk.
+   */
   async *iterator(options: { chunkSize?: number } = {}): AsyncGenerator<R> {
     const size = options.chunkSize ?? 2000;
     if (!Number.isInteger(size) || size <= 0) throw new TypeError('chunkSize must be a positive integer.');
+    this.assertLockInTransaction();
+    if (this.db.features.chunkedReads !== 'pages') {
+      const compiled = this.compileOrEmpty();
+      if (!compiled) return;
+      for await (const rows of this.db.chunks(compiled.sql, compiled.params, size)) {
+        const results = this.toResults(rows, compiled);
+        if (this.prefetchLookups.length && this.rowMode === 'models') await prefetchRelatedObjects(results as unknown as Model[], this.prefetchLookups);
+        yield* results;
+      }
+      return;
+    }
     if (this.query.isSliced || this.query.distinct) {
       yield* await this.clone().list();
       return;
@@ -302,6 +315,12 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
       const page = await base.slice(offset, offset + size).list();
       yield* page;
       if (page.length < size) return;
+    }
+  }
+
+  private assertLockInTransaction(): void {
+    if (this.query.selectForUpdate && this.db.features.hasSelectForUpdate && !this.db.inAtomicBlock) {
+      throw new TransactionManagementError('selectForUpdate() cannot be used outside of a transaction: run it inside db.atomic(async () => { ... }).');
     }
   }
 

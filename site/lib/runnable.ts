@@ -21,7 +21,7 @@ export interface RunnableBlock {
 }
 
 export interface BlockOutcome {
-  queries: Array<{ sql: string; params: string; kind: 'query' | 'transaction'; error?: string }>;
+  queries: Array<{ sql: string; params: string; kind: LoggedQuery['kind']; error?: string }>;
   shown: string[];
   /** The error the block raised (name: message), when it raised one. */
   error?: string;

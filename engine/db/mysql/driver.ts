@@ -5,6 +5,7 @@ import mysql from 'mysql2/promise';
 import type { DriverOptions } from '../dialect.ts';
 import type { Driver, DriverConnection, SqlValue } from '../driver.ts';
 import type { DatabaseUrl } from '../url.ts';
+import { streamRows } from './stream.ts';
 
 export async function openMysqlDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver> {
   const pool = mysql.createPool({
@@ -38,6 +39,10 @@ export async function openMysqlDriver(url: DatabaseUrl, options: DriverOptions):
           if (Array.isArray(result)) return { rows: result as Record<string, unknown>[], rowCount: result.length };
           const header = result as mysql.ResultSetHeader;
           return { rows: [], rowCount: header.affectedRows, insertId: header.insertId || undefined };
+        },
+        stream(sql: string, params: readonly SqlValue[], size: number) {
+          // A connection destroyed by a stream stopped early must not go back to the pool.
+          return streamRows(conn, sql, params.map(toMysqlValue), size, () => (released = true));
         },
         release() {
           if (released) return;

@@ -28,5 +28,6 @@ export function mysqlFeatures(info: ServerInfo): Features {
     enforcesVarcharLength: /STRICT_(TRANS|ALL)_TABLES/.test(sqlMode), // else cut with a warning
     maxQueryParams: 65535,
     supportsConcurrentTransactions: true,
+    chunkedReads: 'stream',
   };
 }

@@ -23,5 +23,6 @@ export function postgresFeatures(_info: ServerInfo): Features {
     enforcesVarcharLength: true,
     maxQueryParams: 65535, // the wire protocol counts parameters in 16 bits
     supportsConcurrentTransactions: true,
+    chunkedReads: 'declare',
   };
 }
