@@ -12,6 +12,8 @@ import type { Expression, Sql } from './expressions.ts';
 import { compileSelectParts } from './select-parts.ts';
 import type { Query, SelectRelatedTree } from './query.ts';
 
+const SELECT_RELATED_MAX_DEPTH = 5;
+
 /** How to turn a row back into objects: this model's columns, then each selectRelated child's. */
 export interface KlassInfo {
   meta: Options;
@@ -139,15 +141,17 @@ export class Compiler {
     });
     const info: KlassInfo = { meta, columns, children: [] };
     if (!related) return info;
-    // selectRelated() with no names follows every non-null foreign key (Django's rule).
+    // selectRelated() with no names follows every non-null foreign key, and theirs in turn, down to
+    // Django's max_depth of 5 (which also stops a chain of required keys that loops back).
+    const depth = prefix ? prefix.split('__').length : 0;
     const names =
       related === true ? meta.foreignKeys.filter((f) => !f.null).map((f) => f.name) : Object.keys(related);
     for (const name of names) {
       const target = this.selectRelatedTarget(meta, name);
       const path = prefix ? `${prefix}__${name}` : name;
       const childAlias = q.setupJoins(path.split('__'), { allowJoins: true, outerIfNullable: true, keepLastJoin: true });
-      const next = related === true ? undefined : related[name];
-      const childInfo = this.klassInfo(target, childAlias.alias, path, next && Object.keys(next).length ? next : undefined, out);
+      const next = related === true ? (depth + 1 < SELECT_RELATED_MAX_DEPTH ? true : undefined) : related[name];
+      const childInfo = this.klassInfo(target, childAlias.alias, path, next === true || (next && Object.keys(next).length) ? next : undefined, out);
       info.children.push({ cacheName: name, info: childInfo });
     }
     return info;

@@ -95,6 +95,19 @@ describeDialects('relations', (t) => {
     expect(comments).toHaveLength(10);
   });
 
+  t.test('selectRelated() with no names follows required foreign keys all the way down, not nullable ones', async (db) => {
+    await blog(10);
+    const comments = await assertNumQueries(1, () => Comment.objects.selectRelated().orderBy('id'));
+    // comment → post (required) → author (required): both levels loaded by the one query...
+    expect(comments[0]!.post.author.name).toBe('Author 00');
+    // ...but post → editor is nullable, so it is left out, as in Django.
+    const sql = Comment.objects.selectRelated().sql().sql;
+    expect(sql.match(/JOIN/g)).toHaveLength(2);
+    const edited = comments.find((c) => c.post.editorId !== null)!;
+    expect(() => edited.post.editor).toThrow(/Post.editor is not loaded/);
+    expect(await db.query(Comment.objects.selectRelated().sql().sql)).toHaveLength(10);
+  });
+
   t.test('N+1 over 100 posts with tags and comments: prefetchRelated makes it 1 + 2 queries', async () => {
     await blog(100);
     const counts = await assertNumQueries(3, async () => {
