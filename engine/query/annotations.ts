@@ -27,8 +27,9 @@ export function namedExpressions(args: AnnotationArgs, what: string): Array<[str
   return named;
 }
 
-export function addAnnotations(q: Query, args: AnnotationArgs): void {
-  for (const [alias, expr] of namedExpressions(args, 'annotate')) {
+/** annotate(), or alias() with `select: false`: usable by name in filters and ordering, not selected. */
+export function addAnnotations(q: Query, args: AnnotationArgs, { select = true } = {}): void {
+  for (const [alias, expr] of namedExpressions(args, select ? 'annotate' : 'alias')) {
     if (q.meta.findField(alias) || q.meta.findReverse(alias) || alias === 'pk') {
       throw new FieldError(`The annotation '${alias}' conflicts with a field on the model ${q.meta.objectName}: choose another name.`);
     }
@@ -39,9 +40,11 @@ export function addAnnotations(q: Query, args: AnnotationArgs): void {
     const resolved = expr.resolve(q, { allowJoins: true, outerIfNullable: true });
     resolved.resolvedOutputField(); // a mixed-type expression without outputField fails here, by name
     q.annotations.set(alias, resolved);
+    if (select) q.aliasOnly.delete(alias);
+    else q.aliasOnly.add(alias);
     if (q.valuesSelect && !q.valuesSelect.includes(alias)) {
       if (resolved.containsAggregate && q.groupBy === null) q.groupBy = q.valuesSelect.filter((p) => !q.annotations.get(p)?.containsAggregate);
-      q.valuesSelect = [...q.valuesSelect, alias];
+      if (select) q.valuesSelect = [...q.valuesSelect, alias];
     } else if (resolved.containsAggregate && q.groupBy === null) {
       q.groupBy = true;
     }
@@ -100,6 +103,7 @@ function direct(query: Query, db: Database, named: Array<[string, Expression]>):
 function overSubquery(query: Query, db: Database, named: Array<[string, Expression]>): [Sql, Array<Field | undefined>] {
   const inner = query.clone();
   inner.selectRelated = false;
+  inner.aliasOnly = new Set(); // the outer SELECT may aggregate over an alias() too
   if (!inner.isSliced) {
     inner.ordering = [];
     inner.defaultOrdering = false;

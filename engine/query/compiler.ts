@@ -114,6 +114,7 @@ export class Compiler {
       }
       klassInfo.annotations = [];
       for (const [alias, expr] of q.annotations) {
+        if (q.aliasOnly.has(alias)) continue;
         const [sql, params] = expr.compile(this);
         columns.push({ sql, params, alias, aggregate: expr.containsAggregate });
         klassInfo.annotations.push({ key: alias, field: expr.resolvedOutputField() });

@@ -15,7 +15,7 @@ const DELEGATED = [
   'all', 'filter', 'exclude', 'orderBy', 'reverse', 'distinct', 'none', 'using', 'slice', 'selectRelated',
   'prefetchRelated', 'only', 'defer', 'values', 'valuesList', 'get', 'first', 'last', 'count', 'exists', 'at',
   'create', 'getOrCreate', 'updateOrCreate', 'update', 'bulkCreate', 'bulkUpdate', 'inBulk', 'iterator', 'explain',
-  'sql', 'annotate', 'aggregate', 'selectForUpdate', 'union', 'intersection', 'difference',
+  'sql', 'annotate', 'alias', 'aggregate', 'selectForUpdate', 'union', 'intersection', 'difference',
 ] as const;
 
 // Declared as methods (not picked from QuerySet) so that Manager<Author> still fits where the
@@ -55,6 +55,7 @@ export interface Manager<I extends Model = any> {
   explain(options?: { analyze?: boolean }): Promise<string>;
   sql(): { sql: string; params: unknown[] };
   annotate: QS<I>['annotate'];
+  alias: QS<I>['alias'];
   aggregate: QS<I>['aggregate'];
   selectForUpdate(options?: Parameters<QS<I>['selectForUpdate']>[0]): QS<I>;
   union(...others: Parameters<QS<I>['union']>): QS<I>;

@@ -61,6 +61,8 @@ export class Query {
   empty = false;
   /** annotate(): resolved expressions by alias, selected after the model's columns. */
   annotations = new Map<string, Expression>();
+  /** alias(): annotations that filters and ordering may use but that are not selected. */
+  aliasOnly = new Set<string>();
   /** GROUP BY: null (none), true (every selected model column), or the values() paths. */
   groupBy: null | true | string[] = null;
   /** Conditions on aggregates (HAVING), split from filter() calls that name them. */
@@ -97,6 +99,7 @@ export class Query {
     copy.joins = this.joins.map((j) => ({ ...j }));
     copy.ordering = [...this.ordering];
     copy.annotations = new Map(this.annotations);
+    copy.aliasOnly = new Set(this.aliasOnly);
     copy.outerRefs = new Set(this.outerRefs);
     if (Array.isArray(this.groupBy)) copy.groupBy = [...this.groupBy];
     return copy;

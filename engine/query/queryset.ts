@@ -31,7 +31,8 @@ export type FilterWith<I, A extends string> = [A] extends [never] ? Filter<I> : 
 export class QuerySet<I extends Model = any, R = I, A extends string = never> implements PromiseLike<R[]>, AsyncIterable<R> {
   /** The query tree (read it, don't change it: querysets are immutable). */
   query: Query;
-  protected alias: string | undefined;
+  /** using(): the database alias this queryset runs on, when chosen. */
+  protected dbAlias: string | undefined;
   protected rowMode: RowMode = 'models';
   protected prefetchLookups: Array<string | Prefetch> = [];
   private resultCache: R[] | null = null;
@@ -53,18 +54,18 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
 
   /** The database this queryset reads from: `using()`'s alias, else the router's choice ('default'). */
   get db(): Database {
-    return connections.get(this.alias ?? router.dbForRead(this.model as unknown as RoutedModel));
+    return connections.get(this.dbAlias ?? router.dbForRead(this.model as unknown as RoutedModel));
   }
 
   /** The database its writes go to (update, delete, create): `using()`'s alias, else the router's choice. */
   get dbForWrite(): Database {
-    return connections.get(this.alias ?? router.dbForWrite(this.model as unknown as RoutedModel));
+    return connections.get(this.dbAlias ?? router.dbForWrite(this.model as unknown as RoutedModel));
   }
 
   protected clone(): this {
     const Ctor = this.constructor as new (model: ModelClass<I>, query: Query) => this;
     const copy = new Ctor(this.model, this.query.clone());
-    copy.alias = this.alias;
+    copy.dbAlias = this.dbAlias;
     copy.rowMode = this.rowMode;
     copy.prefetchLookups = [...this.prefetchLookups];
     return copy;
@@ -105,6 +106,15 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
   annotate<K extends string>(...args: Array<Expression | Record<K, Expression>>): QuerySet<I, R & { [P in K]: any }, A | K> {
     this.assertNotCombined('annotate');
     return this.with((q) => addAnnotations(q, args)) as unknown as QuerySet<I, R & { [P in K]: any }, A | K>;
+  }
+
+  /**
+   * Django's alias(): a named expression for filter(), exclude(), orderBy() and later annotate()s,
+   * not selected (cheaper when only a filter needs it). values() of it is a FieldError.
+   */
+  alias<K extends string>(...args: Array<Record<K, Expression>>): QuerySet<I, R, A | K> {
+    this.assertNotCombined('alias');
+    return this.with((q) => addAnnotations(q, args, { select: false })) as unknown as QuerySet<I, R, A | K>;
   }
 
   /** One row of aggregates over the whole queryset: `{ total: 12 }`; Count is 0 and Sum null over no rows. */
@@ -170,7 +180,7 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
 
   using(alias: string): this {
     const copy = this.clone();
-    copy.alias = alias;
+    copy.dbAlias = alias;
     return copy;
   }
 
@@ -224,7 +234,11 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
   /** Dicts instead of instances: `{ id: 1, name: 'Ann' }`; related paths allowed ('author__name'). */
   values<K extends string>(...fields: K[]): QuerySet<I, { [P in K]: P extends keyof I ? I[P] : unknown }, A> {
     const copy = this.clone() as unknown as QuerySet<I, { [P in K]: P extends keyof I ? I[P] : unknown }, A>;
-    copy.query.valuesSelect = fields.length ? fields : [...this.model._meta.concreteFields.map((f) => f.attname), ...this.query.annotations.keys()];
+    for (const name of fields) {
+      if (this.query.aliasOnly.has(name)) throw new FieldError(`Cannot select the '${name}' alias. Use annotate() to promote it.`);
+    }
+    const annotated = [...this.query.annotations.keys()].filter((name) => !this.query.aliasOnly.has(name));
+    copy.query.valuesSelect = fields.length ? fields : [...this.model._meta.concreteFields.map((f) => f.attname), ...annotated];
     copy.rowMode = 'values';
     return copy;
   }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { Avg, Count, createTables, dropTables, F, FieldError, Max, Min, StdDev, Sum, Variance } from '../../index.ts';
+import { Avg, Count, createTables, dropTables, F, FieldError, Lower, Max, Min, StdDev, Sum, Variance } from '../../index.ts';
 import { describeDialects } from '../../testing/index.ts';
 import { Author, blogModels, Post } from '../../models/tests/blog.ts';
 import { smallBlog } from './blog-data.ts';
@@ -9,6 +9,28 @@ const lastSql = (db: { queries: ReadonlyArray<{ sql: string }> }) => db.queries[
 describeDialects('aggregate() and annotate()', (t) => {
   t.setup((db) => createTables(db, blogModels).then(() => undefined));
   t.teardown((db) => dropTables(db, blogModels));
+
+  t.test('alias(): filter, order and build on a named expression without selecting it', async () => {
+    await smallBlog(); // Ann 2 posts, Bob 1, Cy 0
+    const writers = Author.objects.alias({ n: Count('posts') }).filter({ n__gte: 1 }).orderBy('-n', 'name');
+    const rows = await writers;
+    expect(rows.map((a) => a.name)).toEqual(['Ann', 'Bob']);
+    expect((rows[0] as unknown as Record<string, unknown>).n).toBeUndefined();
+    const { sql } = writers.sql();
+    expect(sql).toMatch(/HAVING COUNT\(/);
+    expect(sql).not.toMatch(/AS ["`]n["`]/); // grouped and filtered on, never selected
+    // A later annotate() may use it, and aggregate() may aggregate over it.
+    const doubled = await Author.objects.alias({ n: Count('posts') }).annotate({ twice: F('n').mul(2) }).orderBy('name').valuesList('name', 'twice');
+    expect(doubled).toEqual([['Ann', 4], ['Bob', 2], ['Cy', 0]]);
+    expect(await Author.objects.alias({ n: Count('posts') }).aggregate({ most: Max('n') })).toEqual({ most: 2 });
+    // Not an aggregate: a plain WHERE, no GROUP BY.
+    const lowered = Post.objects.alias({ low: Lower('title') }).filter({ low: 'sql' });
+    expect((await lowered).map((p) => p.title)).toEqual(['SQL']);
+    expect(lowered.sql().sql).not.toMatch(/GROUP BY/);
+    expect(() => Author.objects.alias({ n: Count('posts') }).values('name', 'n')).toThrow(new FieldError("Cannot select the 'n' alias. Use annotate() to promote it."));
+    // annotate() under the same name promotes it into the SELECT.
+    expect((await Author.objects.alias({ n: Count('posts') }).annotate({ n: Count('posts') }).orderBy('name').valuesList('n', { flat: true }))).toEqual([2, 1, 0]);
+  });
 
   t.test('aggregate(): Count, Sum, Avg, Max, Min, StdDev, Variance come back as numbers', async (db) => {
     await smallBlog(); // views 10, 5, 7
