@@ -75,7 +75,9 @@ export async function resolveDialect(
         if (settings.source === 'containers') {
           throw new ResolverError(`Could not start ${image} for ${dialect}: ${(err as Error).message}. Check the image name (${IMAGE_VARIABLES[dialect]}), or build local images with \`npm run images\`.`);
         }
-        notes.push(`starting ${image} failed: ${firstLine(err)}`);
+        // No registry (an offline machine, a closed network): say how to get images without one.
+        const pull = /registry|pull access|manifest|no such host|lookup /i.test(String((err as Error)?.message ?? err));
+        notes.push(`starting ${image} failed: ${firstLine(err)}` + (pull ? ` (no registry? \`npm run images\` builds local images; set ${IMAGE_VARIABLES[dialect]} to use them)` : ''));
       }
     } else if (settings.source === 'containers') {
       throw new ResolverError(

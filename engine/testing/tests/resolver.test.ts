@@ -48,6 +48,16 @@ describe('resolver: where each database comes from', () => {
     expect(calls).toContain('start mysql my/maria:10');
   });
 
+  test('an image that cannot be pulled falls back to the local server, and the note says how to build one', async () => {
+    const { probes } = fakeProbes('present', ['postgres://postgres@127.0.0.1', 'mysql://root@127.0.0.1']);
+    probes.startContainer = async () => {
+      throw new Error('(HTTP code 500) server error - Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host');
+    };
+    const result = await resolveAll(settings(), probes);
+    expect(result.map((r) => (r.available ? r.foundBy : 'unavailable'))).toEqual(['embedded', 'server', 'server']);
+    expect(result[1]!.available && result[1]!.note).toMatch(/starting postgres:16 failed: .*no such host.*\(no registry\? `npm run images` builds local images; set WORKBOOK_POSTGRES_IMAGE to use them\)/);
+  });
+
   for (const status of ['absent', 'hanging'] as const) {
     test(`a container engine that is ${status} falls back to the local servers`, async () => {
       const { probes, calls } = fakeProbes(status, ['postgres://postgres@127.0.0.1', 'mysql://root@127.0.0.1']);
