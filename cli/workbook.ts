@@ -2,7 +2,8 @@
 // Exit codes scripts can trust: 0 all passed, 1 failures, 2 a usage error.
 import { Command, CommanderError } from 'commander';
 import { discover } from '../engine/testing/discover.ts';
-import { UsageError } from './grading/catalog.ts';
+import path from 'node:path';
+import { ROOT, UsageError } from './grading/catalog.ts';
 import { gradeCommand } from './commands/grade.ts';
 import { hintCommand } from './commands/hint.ts';
 import { listCommand } from './commands/list.ts';
@@ -95,6 +96,18 @@ program
     console.log('Order of search per server dialect: WORKBOOK_POSTGRES_URL / WORKBOOK_MYSQL_URL, then a');
     console.log('container (when a container engine answers; WORKBOOK_DB_SOURCE=auto|containers|servers),');
     console.log('then the usual local address (127.0.0.1:5432 as postgres, 127.0.0.1:3306 as root).');
+  });
+
+program
+  .command('site')
+  .description('build the lessons into a static site (site/dist/site), running their examples on every database found')
+  .option('--serve', 'serve it on localhost and rebuild when lessons, exercises or assets change')
+  .option('--port <number>', 'port for --serve', '4173')
+  .option('--out <dir>', 'output folder (emptied on each build)')
+  .action(async (options: { serve?: boolean; port: string; out?: string }) => {
+    const { siteCommand } = await import('../site/lib/site-command.ts');
+    const outDir = path.resolve(options.out ?? path.join(ROOT, 'site', 'dist', 'site'));
+    done(await siteCommand({ root: ROOT, outDir, serve: options.serve, port: Number(options.port) }));
   });
 
 function hidden(flags: string, description: string) {

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { style } from '../cli/output.ts';
-import { startRun } from '../engine/testing/run.ts';
-import { BuildError, buildSite } from './lib/builder.ts';
-import { serveSite } from './lib/serve.ts';
+import { siteCommand } from './lib/site-command.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,49 +21,8 @@ const program = new Command()
   .parse();
 
 const opts = program.opts<{ out: string; serve?: boolean; port: string }>();
-const outDir = path.resolve(opts.out);
 
-async function main(): Promise<number> {
-  const run = await startRun();
-  console.log(style.bold('Databases for this build'));
-  for (const line of run.banner) console.log(`  ${line}`);
-  const build = async (): Promise<boolean> => {
-    try {
-      const result = await buildSite({ root: repoRoot, outDir, run });
-      console.log(
-        `${style.green('built')} ${result.pages.length} pages, ${result.runnableBlocks} runnable block(s), in ${result.durationMs} ms → ` +
-          path.relative(process.cwd(), path.join(outDir, 'index.html')),
-      );
-      return true;
-    } catch (err) {
-      if (!(err instanceof BuildError)) throw err;
-      console.error(`${style.red('error')}: ${err.message}`);
-      return false;
-    }
-  };
-  try {
-    const ok = await build();
-    if (!opts.serve) return ok ? 0 : 1;
-    const server = await serveSite({
-      outDir,
-      port: Number(opts.port),
-      watchPaths: ['lessons', 'exercises', 'site/assets'].map((p) => path.join(repoRoot, p)),
-      rebuild: build,
-      log: (line) => console.log(style.dim(line)),
-    });
-    console.log(`serving ${server.url} — pages reload when lessons, exercises or assets change (Ctrl-C stops)`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await server.close();
-    return 0;
-  } finally {
-    await run.finish();
-  }
-}
-
-main().then(
+siteCommand({ root: repoRoot, outDir: path.resolve(opts.out), serve: opts.serve, port: Number(opts.port) }).then(
   (code) => process.exit(code),
   (err: Error) => {
     console.error(`${style.red('error')}: ${err.message}`);

@@ -46,7 +46,7 @@ afterAll(() => {
 });
 
 describe.concurrent('help and usage errors', () => {
-  test.each(['', 'status', 'list', 'grade', 'watch', 'hint', 'reset', 'solution', 'dialects'])('workbook %s --help exits 0', async (command) => {
+  test.each(['', 'status', 'list', 'grade', 'watch', 'hint', 'reset', 'solution', 'dialects', 'site'])('workbook %s --help exits 0', async (command) => {
     const result = await runCli([...(command ? [command] : []), '--help'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: workbook/);
@@ -149,6 +149,17 @@ describe('grading the learner’s file', { timeout: 90_000 }, () => {
     expect(status.stdout).toMatch(/Progress \(1 of 1 solved\)/);
   });
 });
+
+test('workbook site builds the lessons into the folder given', async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'workbook-site-'));
+  scratches.push(out);
+  // The real project (a scratch copy lacks the exercises the lessons link to), on SQLite only.
+  const result = await runCli(['site', '--out', out], { env: { WORKBOOK_DIALECTS: 'sqlite' } });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/built \d+ pages, \d+ runnable block\(s\)/);
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/<html/);
+}, 90_000);
 
 describe('hint, solution, reset', () => {
   test('hint shows the next hint each time and remembers', async () => {
