@@ -36,7 +36,8 @@ export class When extends Expression {
 
   override resolve(query: Query, ctx: ResolveContext): Expression {
     const copy = new When(this.condition, this.result.resolve(query, ctx));
-    copy.resolvedCondition = query.buildCondition(this.condition, { ...ctx, allowJoins: true });
+    // Joins as the context allows: none inside update(), which writes a single table.
+    copy.resolvedCondition = query.buildCondition(this.condition, ctx);
     copy.outputField = copy.result.outputField;
     return copy;
   }

@@ -155,6 +155,7 @@ export class Query {
         if (next === undefined ? !ctx.keepLastJoin : (nextIsTargetPk && !target.findReverse(next)) || !isName(target, next)) {
           return { field, alias, rest: nextIsTargetPk ? rest.slice(1) : rest, nullable: nullable || field.null, multivalued, meta };
         }
+        assertJoinsAllowed(ctx, names);
         nullable ||= field.null;
         alias = this.join(
           { table: target.dbTable, parentAlias: alias, parentColumn: field.column, column: target.pk.column, key: `${alias}.${name}`, multivalued: false, nullable },
@@ -165,6 +166,7 @@ export class Query {
         continue;
       }
       if (field instanceof ManyToManyFieldType) {
+        assertJoinsAllowed(ctx, names);
         const [source, target] = field.throughFields;
         const through = field.through._meta;
         const mid = this.join(
@@ -177,6 +179,7 @@ export class Query {
         );
         meta = field.relatedMeta;
       } else if (reverse!.field instanceof ManyToManyFieldType) {
+        assertJoinsAllowed(ctx, names);
         const m2m = reverse!.field;
         const [source, target] = m2m.throughFields;
         const mid = this.join(
@@ -189,6 +192,7 @@ export class Query {
           ctx,
         );
       } else {
+        assertJoinsAllowed(ctx, names);
         const fk = reverse!.field as ForeignKeyType;
         const other = fk.model._meta;
         alias = this.join(
@@ -401,4 +405,13 @@ function toKeys(value: unknown): unknown {
   const pkOf = (v: unknown) => (v && typeof v === 'object' && '_meta' in (v.constructor as object) ? (v as { pk: unknown }).pk : v);
   if (Array.isArray(value)) return value.map(pkOf);
   return pkOf(value);
+}
+
+/** update() writes one table: a condition or value that reaches across a relation cannot be joined in. */
+function assertJoinsAllowed(ctx: JoinContext, names: string[]): void {
+  if (ctx.allowJoins) return;
+  throw new FieldError(
+    `Joined field references are not permitted in this query: '${names.join('__')}'. ` +
+      'An update() writes one table; filter() the rows first (filters may cross relations), or use a Subquery for the value.',
+  );
 }

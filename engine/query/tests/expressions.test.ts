@@ -72,6 +72,16 @@ describeDialects('expressions: Value, ExpressionWrapper, Case/When, Subquery, Ex
     expect(update).toMatch(/SET .*views.* = CASE WHEN/);
     // PostgreSQL types a bare parameter in THEN as text: the engine casts it there.
     expect(update.includes('CAST(')).toBe(db.dialect.name === 'postgres');
+    // update() writes one table: a condition on the author's name would need a join. Refused before
+    // any SQL, with the way out; a condition on the foreign key's own column needs no join.
+    const before = db.queries.length;
+    await expect(Post.objects.update({ views: new Case(new When({ author__name: 'Ann' }, new Value(0)), { default: F('views') }) })).rejects.toThrow(
+      /Joined field references are not permitted in this query: 'author__name'. An update\(\) writes one table; filter\(\) the rows first/,
+    );
+    expect(db.queries.length).toBe(before);
+    const { ann } = { ann: await Author.objects.get({ name: 'Ann' }) };
+    expect(await Post.objects.update({ views: new Case(new When({ author: ann }, new Value(1)), { default: new Value(2) }) })).toBe(3);
+    expect(await Post.objects.orderBy('title').valuesList('views', { flat: true })).toEqual([1, 2, 1]);
   });
 
   t.test('Subquery with OuterRef: the latest comment per post, the newest post title per author', async (db) => {
