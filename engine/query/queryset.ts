@@ -5,6 +5,7 @@ import { connections } from '../db/connections.ts';
 import { router, type RoutedModel } from '../db/router.ts';
 import type { Database } from '../db/database.ts';
 import type { SqlValue } from '../db/driver.ts';
+import { inlineParams } from '../db/inline-params.ts';
 import { NotSupportedError, TransactionManagementError } from '../db/errors.ts';
 import { EmptyResultSet, FieldError } from '../models/errors.ts';
 import { addAnnotations, aggregate, type AnnotationArgs } from './annotations.ts';
@@ -262,6 +263,16 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
   sql(): { sql: string; params: unknown[] } {
     const compiled = new Compiler(this.query, this.db).select();
     return { sql: compiled.sql, params: compiled.params };
+  }
+
+  /**
+   * Django's `str(qs.query)`: the SELECT with each parameter written in as a literal of the
+   * current database. For reading and pasting into a SQL console; the engine itself always sends
+   * the values separately (sql()).
+   */
+  toString(): string {
+    const { sql, params } = this.sql();
+    return inlineParams(sql, params as SqlValue[], this.db);
   }
 
   /**

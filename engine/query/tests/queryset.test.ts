@@ -196,6 +196,20 @@ describeDialects('querysets', (t) => {
     expect(counts).toEqual({ postgres: { query: 1, cursor: 4, transaction: 0 }, mysql: { query: 1, cursor: 0, transaction: 0 }, sqlite: { query: 3, cursor: 0, transaction: 0 } }[t.dialect]);
   });
 
+  t.test("toString(): Django's str(qs.query), values written in as this database's literals", async (db) => {
+    await Author.objects.bulkCreate([new Author({ name: "O'Brien \\ Sons", email: 'ob@x.com' }), new Author({ name: 'Plain', email: 'p@x.com' })]);
+    const qs = Author.objects.filter({ name__in: ["O'Brien \\ Sons", 'Nobody'], id__gt: 0 }).orderBy('name');
+    const text = qs.toString();
+    expect(text).not.toContain('?');
+    // Quotes doubled everywhere; MySQL also doubles the backslash (it reads \ as an escape).
+    expect(text).toContain(t.dialect === 'mysql' ? "'O''Brien \\\\ Sons'" : "'O''Brien \\ Sons'");
+    expect(text).toMatch(/> 0/);
+    // Readable, and here also runnable: the same rows as the queryset itself.
+    const pasted = await db.query<{ name: string }>(text);
+    expect(pasted.map((r) => r.name)).toEqual((await qs).map((a) => a.name));
+    expect(pasted).toHaveLength(1);
+  });
+
   t.test('explain() returns the plan text', async () => {
     await seed();
     expect((await Author.objects.filter({ name: 'Ann' }).explain()).length).toBeGreaterThan(0);
