@@ -45,7 +45,8 @@ afterAll(() => {
   for (const root of scratches) rmSync(root, { recursive: true, force: true });
 });
 
-describe.concurrent('help and usage errors', () => {
+// Thirteen node processes side by side: ~1 s each alone, ~10 s each on a busy 2-core CI machine.
+describe.concurrent('help and usage errors', { timeout: 60_000 }, () => {
   test.each(['', 'status', 'list', 'grade', 'watch', 'hint', 'reset', 'solution', 'dialects', 'site'])('workbook %s --help exits 0', async (command) => {
     const result = await runCli([...(command ? [command] : []), '--help'], { env });
     expect(result.code).toBe(0);

@@ -50,7 +50,7 @@ afterAll(async () => {
   fixture?.dispose();
 });
 
-describe('the built site in Chromium', () => {
+describe('the built site in Chromium', { timeout: 60_000 }, () => {
   test('every page loads without console errors, and every internal link and anchor resolves', async () => {
     const broken: string[] = [];
     for (const output of result.pages) {
@@ -153,7 +153,7 @@ describe('the built site in Chromium', () => {
   });
 });
 
-describe('npm run site -- --serve', () => {
+describe('npm run site -- --serve', { timeout: 60_000 }, () => {
   test('serves the site and reloads an open page when a lesson changes', async () => {
     const server = await serveSite({
       outDir: fixture.outDir,

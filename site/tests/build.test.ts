@@ -193,7 +193,8 @@ describe('a database that is not reachable at build time', () => {
   });
 });
 
-describe("the repository's own lessons and exercises", () => {
+// Runs every lesson's blocks on every database: 14 s measured on a busy CI machine, so its own deadline.
+describe("the repository's own lessons and exercises", { timeout: 120_000 }, () => {
   test('build: every runnable block passes on every dialect and every link resolves', async () => {
     const out = mkdtempSync(path.join(REPO_ROOT, 'site', 'dist', 'repo-'));
     try {
