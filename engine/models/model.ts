@@ -76,6 +76,11 @@ export class Model {
     return (this.constructor as ModelClass)._meta;
   }
 
+  /** Django's get_deferred_fields(): the attnames that only()/defer() left unloaded on this instance. */
+  getDeferredFields(): Set<string> {
+    return new Set(this.meta.concreteFields.filter((f) => !Object.prototype.hasOwnProperty.call(this, f.attname)).map((f) => f.attname));
+  }
+
   /** The primary key, whatever its field is called. */
   get pk(): unknown {
     return (this as Record<string, unknown>)[this.meta.pk.attname];

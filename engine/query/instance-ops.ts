@@ -29,6 +29,10 @@ async function save(obj: Model, db: Database, options: SaveOptions): Promise<voi
     await insertObjects(meta, db, [obj]);
     return;
   }
+  // An instance from only()/defer() saves just the fields it loaded (Django does the same): the
+  // others are not known here, and writing them would wipe the row's values.
+  const deferred = !options.updateFields && !adding && obj._state.db === db.alias ? obj.getDeferredFields() : new Set<string>();
+  if (deferred.size) options = { ...options, updateFields: meta.concreteFields.filter((f) => !deferred.has(f.attname)).map((f) => f.attname) };
   const fields = meta.concreteFields.filter((f) => !f.primaryKey && (!options.updateFields || options.updateFields.includes(f.name) || options.updateFields.includes(f.attname)));
   if (options.updateFields) {
     const unknown = options.updateFields.filter((n) => !meta.concreteFields.some((f) => f.name === n || f.attname === n));

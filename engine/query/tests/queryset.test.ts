@@ -150,6 +150,24 @@ describeDialects('querysets', (t) => {
     expect(Author.objects.defer('bio', 'email').sql().sql).not.toMatch(/bio|email/);
   });
 
+  t.test('save() on an instance from only()/defer() writes only the loaded fields, as Django does', async (db) => {
+    await seed();
+    await Author.objects.filter({ name: 'Ann' }).update({ bio: 'keep me' });
+    const ann = await Author.objects.only('name').get({ name: 'Ann' });
+    expect(ann.getDeferredFields()).toEqual(new Set(['email', 'bio']));
+    ann.name = 'Anne';
+    await ann.save();
+    const update = db.queries.findLast((q) => q.sql.startsWith('UPDATE'))!.sql;
+    expect(update).not.toMatch(/email|bio/);
+    expect(await Author.objects.filter({ pk: ann.pk }).values('name', 'email', 'bio')).toEqual([{ name: 'Anne', email: 'ann@x.com', bio: 'keep me' }]);
+    // Loading a deferred field makes it part of the next save.
+    await ann.refreshFromDb({ fields: ['bio'] });
+    expect(ann.getDeferredFields()).toEqual(new Set(['email']));
+    ann.bio = 'changed';
+    await ann.save();
+    expect(await Author.objects.filter({ pk: ann.pk }).valuesList('bio', { flat: true })).toEqual(['changed']);
+  });
+
   t.test('update() returns the rows matched, also when the value is unchanged', async () => {
     await seed();
     expect(await Author.objects.filter({ name: 'Ann' }).update({ bio: 'b' })).toBe(1);
