@@ -195,6 +195,16 @@ export async function bulkUpdate<I extends Model>(model: ModelClass<I>, db: Data
   const fields = names.map((n) => meta.getField(n));
   if (fields.some((f) => f.primaryKey || !f.concrete)) throw new TypeError('bulkUpdate() can only update concrete, non-primary-key fields.');
   if (objs.some((o) => o.pk === null || o.pk === undefined)) throw new TypeError('All bulkUpdate() objects must have a primary key set.');
+  // Django would load a deferred field with a query per object; here it is not known, and
+  // writing it would store NULL over the row's value.
+  const unloaded = objs.find((o) => fields.some((f) => o.getDeferredFields().has(f.attname)));
+  if (unloaded) {
+    const missing = fields.filter((f) => unloaded.getDeferredFields().has(f.attname)).map((f) => f.name);
+    throw new TypeError(
+      `bulkUpdate() would write ${missing.join(', ')} of ${meta.objectName} pk=${String(unloaded.pk)}, which only()/defer() did not load. ` +
+        `Load it (leave it out of only(), or await obj.refreshFromDb({ fields: [...] })), or leave it out of the names.`,
+    );
+  }
   const q = (n: string) => db.quoteName(n);
   const perObject = fields.length * 2 + 1;
   const max = Math.max(1, Math.floor(db.features.maxQueryParams / perObject));

@@ -150,8 +150,14 @@ describeDialects('fullClean and writes', (t) => {
     all.forEach((a, i) => (a.bio = `bio ${i}`));
     expect(await Author.objects.bulkUpdate(all, ['bio'])).toBe(2);
     expect(await Author.objects.valuesList('bio', { flat: true })).toEqual(['bio 0', 'bio 1']);
+    // A field only() left out is not known: bulkUpdate() refuses it rather than writing NULL.
+    const partial = await Author.objects.only('name');
+    await expect(Author.objects.bulkUpdate(partial, ['bio'])).rejects.toThrow(/bulkUpdate\(\) would write bio of Author pk=\d+, which only\(\)\/defer\(\) did not load/);
+    partial.forEach((a) => (a.name = a.name.toUpperCase()));
+    expect(await Author.objects.bulkUpdate(partial, ['name'])).toBe(2);
+    expect(await Author.objects.valuesList('bio', { flat: true })).toEqual(['bio 0', 'bio 1']);
     const map = await Author.objects.inBulk([ann.pk]);
-    expect(map.get(ann.pk)!.name).toBe('Ann 2');
+    expect(map.get(ann.pk)!.name).toBe('ANN 2');
     const byEmail = await Author.objects.inBulk(undefined, { fieldName: 'email' });
     expect([...byEmail.keys()].sort()).toEqual(['ann@x.com', 'bob@x.com']);
   });
