@@ -77,7 +77,7 @@ export class Database {
     state?.assertUsable();
     const mode = this.features.chunkedReads;
     if (mode === 'pages') {
-      throw new ProgrammingError(`${this.vendor} has no cursor that stays open beside other statements: page with LIMIT/OFFSET instead (QuerySet.iterator() does).`);
+      throw new ProgrammingError(`${this.vendor} has no cursor that stays open while other statements write: page with LIMIT/OFFSET instead (QuerySet.iterator() does).`);
     }
     if (mode === 'declare') {
       yield* this.cursorChunks(sql, params, size, state) as AsyncGenerator<Row[]>;

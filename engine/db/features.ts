@@ -44,7 +44,7 @@ export interface Features {
    * How iterator() reads a large result a chunk at a time (Django's server-side cursors):
    * 'declare' — DECLARE ... CURSOR and FETCH FORWARD n (PostgreSQL);
    * 'stream' — the driver reads rows off the socket as they are consumed (mysql2);
-   * 'pages' — no cursor that can stay open beside other statements: LIMIT/OFFSET pages.
+   * 'pages' — no cursor that can stay open while the loop body writes: LIMIT/OFFSET pages.
    */
   chunkedReads: 'declare' | 'stream' | 'pages';
 }

@@ -311,7 +311,8 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
   /**
    * Rows `chunkSize` at a time, without caching them: one query read through a cursor
    * (PostgreSQL) or a stream (MySQL/MariaDB; read whole inside a transaction), LIMIT/OFFSET
-   * pages on SQLite. prefetchRelated() runs once per chunk.
+   * pages on SQLite (whose driver refuses writes while a cursor is open). prefetchRelated() runs
+   * once per chunk.
    */
   async *iterator(options: { chunkSize?: number } = {}): AsyncGenerator<R> {
     const size = options.chunkSize ?? 2000;

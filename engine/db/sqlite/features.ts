@@ -24,7 +24,7 @@ export function sqliteFeatures(info: ServerInfo): Features {
     enforcesVarcharLength: false, // VARCHAR(n) is a hint; any length is stored
     maxQueryParams: versionAtLeast(v, '3.32') ? 32766 : 999,
     supportsConcurrentTransactions: false,
-    // better-sqlite3 refuses every other statement while an iterate() is open on its one connection.
+    // While an iterate() is open on its one connection, better-sqlite3 refuses writes (reads still run).
     chunkedReads: 'pages',
   };
 }
