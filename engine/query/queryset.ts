@@ -13,6 +13,7 @@ import type { Model } from '../models/model.ts';
 import type { CreateOf, FilterArgs, ModelClass, OrderKey } from '../models/types.ts';
 import { Compiler, type CompiledSelect } from './compiler.ts';
 import type { Expression, OrderBy } from './expressions.ts';
+import { readInPages } from './pages.ts';
 import { prefetchRelatedObjects, type Prefetch } from './prefetch.ts';
 import type { ManagerFor } from './manager.ts';
 import type { Q } from './q.ts';
@@ -332,16 +333,7 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
       yield* await this.clone().list();
       return;
     }
-    // Page through with LIMIT/OFFSET in the queryset's own order (pk added as a tiebreaker).
-    const base = this.clone();
-    if (!base.query.ordering.length && !(base.query.defaultOrdering && base.model._meta.ordering.length)) {
-      base.query.ordering = ['pk'];
-    }
-    for (let offset = 0; ; offset += size) {
-      const page = await base.slice(offset, offset + size).list();
-      yield* page;
-      if (page.length < size) return;
-    }
+    yield* readInPages(this, size, this.rowMode === 'models');
   }
 
   private assertLockInTransaction(): void {

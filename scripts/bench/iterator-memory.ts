@@ -1,10 +1,10 @@
 // How much memory does iterator() save over loading a queryset whole? For each reachable
 // dialect, the same N rows are read in one process with list() (the baseline: every instance
 // in memory at once) and with iterator({ chunkSize }). Printed: the most memory still alive
-// while the rows are walked (heap after a forced GC, over the heap before), the time of an
-// unsampled walk, and the ratios iterator / list.
+// while the rows are walked (heap after a forced GC, over the heap before), the median time of
+// unsampled walks, and the ratios iterator / list.
 //
-//   npm run bench:iterator -- [--rows 50000] [--chunk 1000]
+//   npm run bench:iterator -- [--rows 50000] [--chunk 1000] [--rounds 3]
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { connect } from '../../engine/db/connect.ts';
@@ -15,13 +15,14 @@ import { startRun } from '../../engine/testing/run.ts';
 import { readSettings } from '../../engine/testing/settings.ts';
 import { createThrowawayDatabase, dropDatabase, throwawayName } from '../../engine/testing/throwaway.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, chunk: { type: 'string', default: '1000' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, chunk: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
-  console.log('usage: npm run bench:iterator -- [--rows N] [--chunk C]\nLive heap and time of list() vs iterator() on every reachable dialect.');
+  console.log('usage: npm run bench:iterator -- [--rows N] [--chunk C] [--rounds R]\nLive heap and time (median of R walks) of list() vs iterator() on every reachable dialect.');
   process.exit(0);
 }
 const ROWS = Number(values.rows);
 const CHUNK = Number(values.chunk);
+const ROUNDS = Number(values.rounds);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
   console.error('Run with --expose-gc (npm run bench:iterator does): without it the heap readings are noise.');
@@ -31,13 +32,18 @@ if (!gc) {
 class Line extends Model.define('bench', 'Line', { name: CharField({ maxLength: 40 }), body: TextField() }) {}
 
 /**
- * Walk the rows twice: once timed, once for memory, collecting garbage every 5000 rows so
+ * Walk the rows ROUNDS times timed (the median is kept), then once for memory, collecting garbage every 5000 rows so
  * the reading is what is still alive (the instances list() holds), not garbage awaiting GC.
  */
 async function measure(walk: (visit: () => void) => Promise<number>): Promise<{ liveMb: number; ms: number; seen: number }> {
-  const started = performance.now();
-  const seen = await walk(() => undefined);
-  const ms = performance.now() - started;
+  const times: number[] = [];
+  let seen = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    seen = await walk(() => undefined);
+    times.push(performance.now() - started);
+  }
+  const ms = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!; // the median round
   gc!();
   const base = process.memoryUsage().heapUsed;
   let live = 0;

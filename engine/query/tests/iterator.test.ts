@@ -38,6 +38,32 @@ describeDialects('iterator(): chunked reads per dialect', (t) => {
     expect(kinds(queries).map((k) => k.replace(/wb_cursor_\d+/, 'wb_cursor_1'))).toEqual(expected[t.dialect]);
   });
 
+  t.test('in key order SQLite pages by key, not OFFSET; ties in any other order neither repeat nor vanish', async (db) => {
+    await Author.objects.bulkCreate(['b', 'a', 'b', 'c', 'a', 'b', 'a'].map((name, i) => new Author({ name, email: `t${i}@x.com` })));
+    const ids = await Author.objects.orderBy('id').valuesList('id', { flat: true });
+    const walk = async (qs: ReturnType<typeof Author.objects.all>) => {
+      const seen: number[] = [];
+      for await (const a of qs.iterator({ chunkSize: 2 })) seen.push(a.id);
+      return seen;
+    };
+    const { result: forward, queries } = await db.log.capture(() => walk(Author.objects.orderBy('pk')));
+    expect(forward).toEqual(ids);
+    expect(await walk(Author.objects.orderBy('-pk'))).toEqual([...ids].reverse());
+    // Seven rows sorted by a name that repeats (Author's Meta.ordering): each row exactly once, ties broken by the key.
+    const { result: byName, queries: byNameQueries } = await db.log.capture(() => walk(Author.objects.all()));
+    expect([...byName].sort((x, y) => x - y)).toEqual(ids);
+    const nameOf = new Map((await Author.objects.valuesList('id', 'name')).map(([id, name]) => [id, name]));
+    const names = byName.map((id) => nameOf.get(id));
+    expect(names).toEqual([...names].sort());
+    if (t.dialect === 'sqlite') {
+      const selects = queries.map((q) => q.sql);
+      expect(selects).toHaveLength(4); // 2 + 2 + 2 + 1 rows
+      expect(selects.slice(1).every((sql) => /"blog_author"\."id" > \?/.test(sql) && !/OFFSET/.test(sql))).toBe(true);
+      // OFFSET pages need a total order: the key breaks ties between equal names.
+      expect(byNameQueries.every((q) => q.sql.includes('ORDER BY "blog_author"."name" ASC, "blog_author"."id" ASC'))).toBe(true);
+    }
+  });
+
   t.test('stopping early frees the connection: ten early stops on a pool of five', async (db) => {
     await authors(50);
     for (let i = 0; i < 10; i++) {
