@@ -115,7 +115,11 @@ export class Query {
 
   private join(spec: Omit<Join, 'alias' | 'type'>, ctx: JoinContext): string {
     const parent = this.joins.find((j) => j.alias === spec.parentAlias);
-    const outer = ctx.outer || parent?.type === 'LEFT OUTER JOIN' || (ctx.outerIfNullable && spec.nullable);
+    // Under OR / NOT a missing related row must not drop the row, so such joins are LEFT OUTER,
+    // but only where a row can be missing: a required foreign key always finds its row, and
+    // Django keeps that join INNER (its JoinPromoter promotes nullable joins only).
+    const mayMiss = spec.nullable || spec.multivalued;
+    const outer = (ctx.outer && mayMiss) || parent?.type === 'LEFT OUTER JOIN' || (ctx.outerIfNullable && spec.nullable);
     const existing = this.joins.find((j) => j.key === spec.key && (!j.multivalued || ctx.reuse?.has(j.alias) || !ctx.reuse));
     if (existing) {
       if (outer && existing.type === 'INNER JOIN' && (spec.nullable || spec.multivalued)) existing.type = 'LEFT OUTER JOIN';

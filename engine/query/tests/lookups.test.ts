@@ -161,6 +161,22 @@ describeDialects('Q and F', (t) => {
     void bob;
   });
 
+  t.test('under OR and NOT a required foreign key stays an INNER JOIN; a nullable one becomes LEFT OUTER', async () => {
+    await seed();
+    // Every post has an author (required key): INNER and LEFT OUTER give the same rows, and
+    // Django writes INNER. The editor is nullable: a post without one must still match the OR.
+    const either = Post.objects.filter(new Q({ author__name: 'Ann' }).or(new Q({ editor__name: 'Ann' })));
+    expect(either.sql().sql).toMatch(/INNER JOIN \S*blog_author\S* ON .*author_id.* LEFT OUTER JOIN \S*blog_author\S* \S*T3\S* ON .*editor_id/);
+    expect(titles(await either)).toEqual(['Hello World', 'hello again']); // no post has an editor
+    const orTitle = Post.objects.filter(new Q({ author__name: 'Ann' }).or({ title: 'Bob on SQL' }));
+    expect(orTitle.sql().sql).not.toMatch(/LEFT OUTER/);
+    expect(titles(await orTitle)).toEqual(['Bob on SQL', 'Hello World', 'hello again']);
+    const notAnn = Post.objects.exclude({ author__name: 'Ann' });
+    expect(notAnn.sql().sql).toMatch(/INNER JOIN/);
+    const all = await Post.objects.count();
+    expect((await notAnn.count()) + (await Post.objects.filter({ author__name: 'Ann' }).count())).toBe(all);
+  });
+
   t.test('F: compare columns, across relations, arithmetic, in update()', async () => {
     const { ann } = await seed();
     expect(await Post.objects.filter({ views__lt: F('author__id').add(1000) }).count()).toBe(3);
