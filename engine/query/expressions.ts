@@ -81,10 +81,14 @@ export abstract class Expression {
   not(): Q | Expression {
     return new Q(this.asCondition('not')).not();
   }
-  private asCondition(what: string): this {
+  /** True or false by itself (Exists, a comparison), or of a type not known yet: usable as a condition. */
+  get isCondition(): boolean {
     const kind = this.outputField?.kind;
-    if (kind !== undefined && kind !== 'BooleanField') {
-      throw new TypeError(`${what}() combines conditions, and ${String(this)} is a ${kind}. For arithmetic use add()/sub()/mul()/div(); to compare, use a lookup.`);
+    return kind === undefined || kind === 'BooleanField';
+  }
+  private asCondition(what: string): this {
+    if (!this.isCondition) {
+      throw new TypeError(`${what}() combines conditions, and ${String(this)} is a ${this.outputField!.kind}. For arithmetic use add()/sub()/mul()/div(); to compare, use a lookup.`);
     }
     return this;
   }

@@ -11,23 +11,22 @@ export async function* readInPages<R>(qs: QuerySet<any, R, any>, size: number, r
   const given = qs.query.ordering.length ? qs.query.ordering : qs.query.defaultOrdering ? (meta.ordering ?? []) : [];
   const pkNames = new Set(['pk', meta.pk.name, meta.pk.attname]);
   const isPk = (term: string | OrderBy) => typeof term === 'string' && pkNames.has(term.replace(/^-/, ''));
+  // 'pk' / '-pk' when the order is the key alone (or none), else null.
+  const keyOrder = given.length === 0 ? 'pk' : given.length === 1 && isPk(given[0]!) ? (String(given[0]).startsWith('-') ? '-pk' : 'pk') : null;
 
-  if (given.length === 0 || (given.length === 1 && isPk(given[0]!) && rowsAreModels)) {
-    const descending = given.length === 1 && String(given[0]).startsWith('-');
-    const base = qs.orderBy(descending ? '-pk' : 'pk');
-    if (rowsAreModels) {
-      let last: unknown;
-      for (;;) {
-        const page = await (last === undefined ? base : base.filter({ [descending ? 'pk__lt' : 'pk__gt']: last })).slice(0, size).list();
-        yield* page;
-        if (page.length < size) return;
-        last = (page[page.length - 1] as unknown as Model).pk;
-      }
+  // Keyset needs the last row's key, which only model instances are sure to carry.
+  if (keyOrder && rowsAreModels) {
+    const base = qs.orderBy(keyOrder);
+    let last: unknown;
+    for (;;) {
+      const page = await (last === undefined ? base : base.filter({ [keyOrder === '-pk' ? 'pk__lt' : 'pk__gt']: last })).slice(0, size).list();
+      yield* page;
+      if (page.length < size) return;
+      last = (page[page.length - 1] as unknown as Model).pk;
     }
-    yield* offsetPages(base, size);
-    return;
   }
-  yield* offsetPages(given.some(isPk) ? qs.orderBy(...(given as never[])) : qs.orderBy(...(given as never[]), 'pk' as never), size);
+  const ordered = keyOrder ? qs.orderBy(keyOrder) : given.some(isPk) ? qs.orderBy(...(given as never[])) : qs.orderBy(...(given as never[]), 'pk' as never);
+  yield* offsetPages(ordered, size);
 }
 
 async function* offsetPages<R>(qs: QuerySet<any, R, any>, size: number): AsyncGenerator<R> {

@@ -328,10 +328,9 @@ export class Query {
   /** An expression placed among the conditions of a Q: it must be true or false by itself. */
   private booleanCondition(expression: Expression, ctx: JoinContext): WhereChild {
     const resolved = expression.resolve(this, ctx);
-    const kind = resolved.outputField?.kind;
-    if (kind !== undefined && kind !== 'BooleanField') {
+    if (!resolved.isCondition) {
       throw new TypeError(
-        `${String(expression)} is a ${kind}, not a condition: a Q holds lookups ({ views__gt: 10 }), other Qs or boolean expressions (Exists, ...). Compare it in a lookup instead.`,
+        `${String(expression)} is a ${resolved.outputField!.kind}, not a condition: a Q holds lookups ({ views__gt: 10 }), other Qs or boolean expressions (Exists, ...). Compare it in a lookup instead.`,
       );
     }
     return resolved;

@@ -297,10 +297,7 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
     this.assertLockInTransaction();
     const compiled = this.compileOrEmpty();
     const rows = compiled ? await this.db.query(compiled.sql, compiled.params) : [];
-    const results = this.toResults(rows, compiled);
-    if (this.prefetchLookups.length && this.rowMode === 'models' && results.length) {
-      await prefetchRelatedObjects(results as unknown as Model[], this.prefetchLookups);
-    }
+    const results = await this.withPrefetched(this.toResults(rows, compiled));
     this.resultCache = results;
     return results;
   }
@@ -323,9 +320,7 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
       const compiled = this.compileOrEmpty();
       if (!compiled) return;
       for await (const rows of this.db.chunks(compiled.sql, compiled.params, size)) {
-        const results = this.toResults(rows, compiled);
-        if (this.prefetchLookups.length && this.rowMode === 'models') await prefetchRelatedObjects(results as unknown as Model[], this.prefetchLookups);
-        yield* results;
+        yield* await this.withPrefetched(this.toResults(rows, compiled));
       }
       return;
     }
@@ -334,6 +329,14 @@ export class QuerySet<I extends Model = any, R = I, A extends string = never> im
       return;
     }
     yield* readInPages(this, size, this.rowMode === 'models');
+  }
+
+  /** prefetchRelated()'s queries, run for these results (all of list(), or one chunk of iterator()). */
+  private async withPrefetched(results: R[]): Promise<R[]> {
+    if (this.prefetchLookups.length && this.rowMode === 'models' && results.length) {
+      await prefetchRelatedObjects(results as unknown as Model[], this.prefetchLookups);
+    }
+    return results;
   }
 
   private assertLockInTransaction(): void {

@@ -197,11 +197,12 @@ export async function bulkUpdate<I extends Model>(model: ModelClass<I>, db: Data
   if (objs.some((o) => o.pk === null || o.pk === undefined)) throw new TypeError('All bulkUpdate() objects must have a primary key set.');
   // Django would load a deferred field with a query per object; here it is not known, and
   // writing it would store NULL over the row's value.
-  const unloaded = objs.find((o) => fields.some((f) => o.getDeferredFields().has(f.attname)));
-  if (unloaded) {
-    const missing = fields.filter((f) => unloaded.getDeferredFields().has(f.attname)).map((f) => f.name);
+  for (const obj of objs) {
+    const deferred = obj.getDeferredFields();
+    const missing = fields.filter((f) => deferred.has(f.attname)).map((f) => f.name);
+    if (missing.length === 0) continue;
     throw new TypeError(
-      `bulkUpdate() would write ${missing.join(', ')} of ${meta.objectName} pk=${String(unloaded.pk)}, which only()/defer() did not load. ` +
+      `bulkUpdate() would write ${missing.join(', ')} of ${meta.objectName} pk=${String(obj.pk)}, which only()/defer() did not load. ` +
         `Load it (leave it out of only(), or await obj.refreshFromDb({ fields: [...] })), or leave it out of the names.`,
     );
   }
